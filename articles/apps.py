@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    """Pages, body blocks and reusable snippets for the blog."""
+
+    name = "articles"
+    verbose_name = "Articles"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import ArticlePage
+        from .signals import record_last_updated
+
+        page_published.connect(record_last_updated, sender=ArticlePage)

@@ -1,0 +1,235 @@
+"""Pages of the blog: the index at the site root and the articles under it."""
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+from .snippets import Author, CallToAction, Category  # noqa: F401 - registers the models
+
+ARTICLES_PER_PAGE = 10
+
+
+def paginate(request, queryset, per_page):
+    """Return the requested page of `queryset`.
+
+    A page number that is not a number gives page 1 (links from old or
+    hand-edited URLs still land somewhere useful); a number past the end is a
+    404 so crawlers do not index endless copies of the last page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage as error:
+        raise Http404("No such page of articles.") from error
+
+
+class BlogIndexPage(Page):
+    """The site's home page: the newest articles first, ten to a page."""
+
+    intro = models.TextField(
+        blank=True, max_length=400, help_text="A sentence or two under the site title."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = "blog index page"
+
+    def get_articles(self):
+        """Live, public articles under this index, newest first, ready to list."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("author", "hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(request, self.get_articles(), ARTICLES_PER_PAGE)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    """Links tags to articles (django-taggit through a cluster key)."""
+
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    """An article: intro, hero image, author, a body of blocks, and a
+    "Read next" suggestion."""
+
+    intro = models.TextField(
+        max_length=300,
+        verbose_name="excerpt",
+        help_text="One or two sentences shown under the title and in article lists.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Optional wide image at the top. Its description is used as alt text."
+        ),
+    )
+    author = models.ForeignKey(
+        "articles.Author",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    categories = ParentalManyToManyField(
+        "articles.Category", blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(BodyBlock())
+    read_next = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="read next",
+        help_text=(
+            "Leave empty to suggest the newest article sharing a tag or category."
+        ),
+    )
+    allow_comments = models.BooleanField(
+        default=True, help_text="Readers can comment under this article."
+    )
+    minor_change = models.BooleanField(
+        default=False,
+        verbose_name="this is a minor change",
+        help_text=(
+            "Tick for typo fixes: publishing will not move the 'Last updated' date."
+        ),
+    )
+    last_updated_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text="When the last non-minor change was published.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("author"),
+        FieldPanel("body"),
+        PageChooserPanel("read_next", page_type="articles.ArticlePage"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [FieldPanel("categories"), FieldPanel("tags")], heading="Topics"
+        ),
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("allow_comments"),
+        FieldPanel("minor_change"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["articles.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    def get_absolute_url(self):
+        """django-comments-xtd links to comments through this; Wagtail pages
+        have no such method by default."""
+        return self.url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["read_next"] = self.get_read_next()
+        return context
+
+    def with_content_json(self, content):
+        """Keep page-wide values out of revisions.
+
+        `last_updated_at` is set only when a revision is published, so the
+        value in the database wins over the one stored in the revision. The
+        minor-change tick belongs to one revision: it starts unticked each time
+        an editor opens the page, and publishing reads it from the revision."""
+        page = super().with_content_json(content)
+        page.last_updated_at = self.last_updated_at
+        page.minor_change = False
+        return page
+
+    @property
+    def was_updated(self):
+        """Whether to show "Last updated on" beside "Published on"."""
+        if not (self.first_published_at and self.last_updated_at):
+            return False
+        return self.last_updated_at.date() > self.first_published_at.date()
+
+    def get_read_next(self):
+        """The editor's choice when it is live and public, otherwise the
+        newest other article sharing a tag or category (or None)."""
+        choice = self._chosen_read_next()
+        if choice is not None:
+            return choice
+        # Iterate rather than values_list(): on a page built from a revision
+        # these are in-memory cluster relations, not database querysets.
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        category_ids = [category.pk for category in self.categories.all()]
+        if not (tag_ids or category_ids):
+            return None
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(
+                Q(tagged_items__tag_id__in=tag_ids) | Q(categories__in=category_ids)
+            )
+            .order_by("-first_published_at", "-pk")
+            .distinct()
+            .first()
+        )
+
+    def _chosen_read_next(self):
+        try:
+            choice = self.read_next
+        except ObjectDoesNotExist:
+            return None
+        if choice is None or not choice.live:
+            return None
+        return (
+            choice
+            if ArticlePage.objects.public().filter(pk=choice.pk).exists()
+            else None
+        )
