@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page, Site
 
@@ -15,6 +16,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache: Wagtail keeps site root paths
+    there, and rate limits are counted there."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

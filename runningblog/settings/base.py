@@ -26,7 +26,6 @@ def env_list(name, default=""):
 
 INSTALLED_APPS = [
     "articles.apps.ArticlesConfig",
-    "comments.apps.CommentsConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,6 +46,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_comments_xtd",
     "django_comments",
+    # After django_comments_xtd: its ready() must run before ours (see apps.py).
+    "comments.apps.CommentsConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,6 +165,19 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Comments (django-comments-xtd); the project's own rules live in comments/.
 COMMENTS_APP = "django_comments_xtd"
+COMMENTS_XTD_MODEL = "comments.models.ReaderComment"
+# Comments are stored at once; the email confirmation step of django-comments-xtd
+# (which pickles the comment into a link) is not used.
+COMMENTS_XTD_CONFIRM_EMAIL = False
+# Hard ceiling for the library; the depth readers get is the site setting
+# CommentSettings.max_depth, which may not exceed this.
+COMMENTS_XTD_MAX_THREAD_LEVEL = 5
+COMMENT_MAX_LENGTH = 3000
+# Posting limits, counted in the cache so they hold across processes.
+COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
+COMMENTS_RATE_WINDOW = 60  # seconds
+# How long confirmation links in emails stay valid.
+COMMENTS_CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
 
 # Email
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -1,0 +1,178 @@
+"""Data this project adds to django-comments-xtd.
+
+`ReaderComment` extends `XtdComment` (threading, ordering) with the article
+it belongs to, a verified badge, a spam mark and a report count. The rules
+editors tune live in `CommentSettings`, a Wagtail site setting.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class ReaderCommentQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to everyone: approved, not removed, not spam."""
+        return self.filter(is_public=True, is_removed=False, is_spam=False)
+
+    def pending(self):
+        """Awaiting a moderator's decision (includes comments hidden by reports)."""
+        return self.filter(is_public=False, is_removed=False, is_spam=False)
+
+    def for_article(self, article):
+        return self.filter(article_id=article.pk)
+
+
+class ReaderComment(XtdComment):
+    """A reader's comment or reply under an article."""
+
+    class Badge(models.TextChoices):
+        NONE = "", "None"
+        AUTHOR = "author", "Author"
+        MODERATOR = "moderator", "Moderator"
+
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="reader_comments",
+        help_text="The article commented on (the same object as object_pk).",
+    )
+    badge = models.CharField(
+        max_length=10,
+        choices=Badge.choices,
+        blank=True,
+        default=Badge.NONE,
+        help_text="Set only from a verified account, never from what was typed.",
+    )
+    is_spam = models.BooleanField(default=False, db_index=True)
+    report_count = models.PositiveIntegerField(default=0)
+
+    objects = ReaderCommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "reader comment"
+        ordering = ["thread_id", "order"]
+        permissions = [("moderate_readercomment", "Can moderate all reader comments")]
+
+    @property
+    def status(self):
+        """One word for the moderation state, as the admin filters use it."""
+        if self.is_spam:
+            return "spam"
+        if self.is_removed:
+            return "removed"
+        if self.is_public:
+            return "published"
+        return "pending"
+
+    def get_absolute_url(self, anchor_pattern="#c%(id)s"):
+        return self.article.url + (anchor_pattern % {"id": self.pk})
+
+
+class CommentReport(models.Model):
+    """One reader's report of one comment; one per reader and comment."""
+
+    comment = models.ForeignKey(
+        ReaderComment, on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter_key = models.CharField(
+        max_length=64, help_text="A keyed hash of the reporter's IP address."
+    )
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter_key"], name="one_report_per_reader"
+            )
+        ]
+
+
+class NotificationAddress(models.Model):
+    """An email address that asked for reply notifications.
+
+    Notifications go only to confirmed addresses (double opt-in) that have
+    not unsubscribed since."""
+
+    email = models.EmailField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def can_receive(self):
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+
+@register_setting(icon="comment")
+class CommentSettings(BaseSiteSetting):
+    """Moderation rules for reader comments, edited under Settings."""
+
+    class Moderation(models.TextChoices):
+        HOLD_ALL = "hold_all", "Hold every comment for review"
+        HOLD_FIRST = "hold_first", "Hold comments from first-time commenters"
+        PUBLISH = "publish", "Publish at once"
+
+    moderation = models.CharField(
+        max_length=12,
+        choices=Moderation.choices,
+        default=Moderation.HOLD_FIRST,
+        help_text=(
+            "A first-time commenter is an email address without an earlier "
+            "approved comment."
+        ),
+    )
+    hold_links = models.PositiveSmallIntegerField(
+        default=2,
+        verbose_name="hold comments with this many links",
+        help_text="Comments with at least this many links wait for review. 0 = off.",
+    )
+    blocklist = models.TextField(
+        blank=True,
+        help_text=(
+            "One entry per line: a word or phrase, an email address, a domain "
+            "(example.com) or an IP address. Matching comments go to spam."
+        ),
+    )
+    close_after_days = models.PositiveIntegerField(
+        default=0,
+        help_text="Close comments on articles older than this many days. 0 = never.",
+    )
+    max_depth = models.PositiveSmallIntegerField(
+        default=2,
+        verbose_name="maximum reply depth",
+        help_text="0 = no replies; 1 = replies to comments; 2 = replies to replies.",
+    )
+    reports_to_hide = models.PositiveSmallIntegerField(
+        default=3,
+        verbose_name="reports before hiding",
+        help_text="A comment reported this many times is hidden until reviewed.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("moderation"), FieldPanel("hold_links"), FieldPanel("blocklist")],
+            heading="Moderation",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("close_after_days"),
+                FieldPanel("max_depth"),
+                FieldPanel("reports_to_hide"),
+            ],
+            heading="Discussion",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "comment settings"
+
+    def blocklist_entries(self):
+        """The blocklist as lower-cased, non-empty lines."""
+        return [line.strip().lower() for line in self.blocklist.splitlines() if line.strip()]
