@@ -3,7 +3,7 @@
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -34,6 +34,18 @@ def paginate(request, queryset, per_page):
         raise Http404("No such page of articles.") from error
 
 
+def published_comment_count():
+    """Annotation: the number of comments readers can see on each article."""
+    return Count(
+        "reader_comments",
+        filter=Q(
+            reader_comments__is_public=True,
+            reader_comments__is_removed=False,
+            reader_comments__is_spam=False,
+        ),
+    )
+
+
 class BlogIndexPage(Page):
     """The site's home page: the newest articles first, ten to a page."""
 
@@ -59,6 +71,7 @@ class BlogIndexPage(Page):
             .child_of(self)
             .select_related("author", "hero_image")
             .prefetch_related("hero_image__renditions")
+            .annotate(comment_count=published_comment_count())
             .order_by("-first_published_at", "-pk")
         )
 
@@ -173,9 +186,16 @@ class ArticlePage(Page):
         have no such method by default."""
         return self.url
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, comment_form=None, **kwargs):
+        # Imported here: the comments app builds on articles, not the reverse.
+        from comments.selectors import comment_section
+
         context = super().get_context(request, *args, **kwargs)
-        context["read_next"] = self.get_read_next()
+        # Listed once here and reused by the template and the read-next lookup.
+        context["categories"] = categories = list(self.categories.all())
+        context["tags"] = tags = list(self.tags.all())
+        context["read_next"] = self.get_read_next(tags=tags, categories=categories)
+        context.update(comment_section(self, request, form=comment_form))
         return context
 
     def with_content_json(self, content):
@@ -197,7 +217,7 @@ class ArticlePage(Page):
             return False
         return self.last_updated_at.date() > self.first_published_at.date()
 
-    def get_read_next(self):
+    def get_read_next(self, tags=None, categories=None):
         """The editor's choice when it is live and public, otherwise the
         newest other article sharing a tag or category (or None)."""
         choice = self._chosen_read_next()
@@ -205,8 +225,13 @@ class ArticlePage(Page):
             return choice
         # Iterate rather than values_list(): on a page built from a revision
         # these are in-memory cluster relations, not database querysets.
-        tag_ids = [tag.pk for tag in self.tags.all()]
-        category_ids = [category.pk for category in self.categories.all()]
+        tag_ids = [tag.pk for tag in (tags if tags is not None else self.tags.all())]
+        category_ids = [
+            category.pk
+            for category in (
+                categories if categories is not None else self.categories.all()
+            )
+        ]
         if not (tag_ids or category_ids):
             return None
         return (

@@ -90,6 +90,9 @@ class CommentReport(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"Report on comment {self.comment_id}"
+
 
 class NotificationAddress(models.Model):
     """An email address that asked for reply notifications.
@@ -157,7 +160,11 @@ class CommentSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("moderation"), FieldPanel("hold_links"), FieldPanel("blocklist")],
+            [
+                FieldPanel("moderation"),
+                FieldPanel("hold_links"),
+                FieldPanel("blocklist"),
+            ],
             heading="Moderation",
         ),
         MultiFieldPanel(
@@ -175,4 +182,6 @@ class CommentSettings(BaseSiteSetting):
 
     def blocklist_entries(self):
         """The blocklist as lower-cased, non-empty lines."""
-        return [line.strip().lower() for line in self.blocklist.splitlines() if line.strip()]
+        return [
+            line.strip().lower() for line in self.blocklist.splitlines() if line.strip()
+        ]

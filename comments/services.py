@@ -40,7 +40,7 @@ class CommentError(Exception):
 class Posted:
     comment: ReaderComment
     created: bool  # False when it repeated an earlier comment
-    decision: Decision
+    decision: Decision | None  # None for a repeat: nothing new was decided
 
 
 def badge_for(user, article):
@@ -88,8 +88,17 @@ def _duplicate(article, email, text):
 
 
 def post_comment(
-    *, article, rules, name, email, text, url="", parent_id=0, followup=False,
-    user=None, ip_address=None,
+    *,
+    article,
+    rules,
+    name,
+    email,
+    text,
+    url="",
+    parent_id=0,
+    followup=False,
+    user=None,
+    ip_address=None,
 ):
     """Store a new comment or reply and schedule its notifications.
 
@@ -107,7 +116,7 @@ def post_comment(
     text = text.strip()
     existing = _duplicate(article, email, text)
     if existing is not None:
-        return Posted(existing, created=False, decision=Decision(existing.status))
+        return Posted(existing, created=False, decision=None)
     comment = ReaderComment(
         article=article,
         content_type=ContentType.objects.get_for_model(article),
