@@ -27,6 +27,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 demo: $(VENV)/.runtime ## Migrate the SQLite database and load the demo content
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo
+	$(MANAGE) load_demo_comments
 	$(MANAGE) ensure_demo_admin
 
 run: demo ## Set everything up and serve the site at http://127.0.0.1:8000

@@ -11,6 +11,7 @@ class ArticlesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .models import ArticlePage
-        from .signals import record_last_updated
+        from .signals import record_last_updated, reindex_with_relations
 
         page_published.connect(record_last_updated, sender=ArticlePage)
+        page_published.connect(reindex_with_relations, sender=ArticlePage)
