@@ -138,7 +138,9 @@ def post_comment(
     comment.is_spam = decision == Decision.SPAM
     with transaction.atomic():
         comment.save()
-        transaction.on_commit(partial(notifications.comment_posted, comment.pk))
+        transaction.on_commit(
+            partial(notifications.comment_posted, comment.pk), robust=True
+        )
     return Posted(comment, created=True, decision=decision)
 
 
@@ -157,13 +159,15 @@ def reply_as_user(*, parent, user, text, rules):
     )
 
 
-def _set_state(comment, **fields):
+def _set_state(comment, /, **fields):
     was_public = comment.status == "published"
     for name, value in fields.items():
         setattr(comment, name, value)
     comment.save(update_fields=list(fields))
     if comment.status == "published" and not was_public:
-        transaction.on_commit(partial(notifications.comment_published, comment.pk))
+        transaction.on_commit(
+            partial(notifications.comment_published, comment.pk), robust=True
+        )
     return comment
 
 
@@ -226,3 +230,20 @@ def report_comment(*, comment, ip_address, rules, reason=""):
         ReaderComment.objects.filter(pk=comment.pk).update(is_public=False)
         comment.is_public = False
     return True
+
+
+def confirm_address(*, address):
+    """Confirm an address for reply emails (again, after an unsubscribe)."""
+    if not address.can_receive:
+        address.confirmed_at = timezone.now()
+        address.unsubscribed_at = None
+        address.save(update_fields=["confirmed_at", "unsubscribed_at"])
+    return address
+
+
+def unsubscribe_address(*, address):
+    """Stop all reply emails to this address. Repeating it changes nothing."""
+    if address.unsubscribed_at is None:
+        address.unsubscribed_at = timezone.now()
+        address.save(update_fields=["unsubscribed_at"])
+    return address

@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comments/", include("comments.urls")),
+    path("comments/", include("comments.subscription_urls")),
 ]
 
 if settings.DEBUG:
