@@ -3,6 +3,7 @@ that needs rich content. Each block declares an icon, a template, a short
 description and a preview value so editors see what they will get."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -157,6 +158,13 @@ class CallToActionBlock(SnippetChooserBlock):
         description = (
             "A reusable offer with a PDF download, edited once under Snippets."
         )
+
+    def bulk_to_python(self, values):
+        # The template links to each offer's PDF: load all PDFs in one query
+        # rather than one per block (an article often shows the offer twice).
+        offers = super().bulk_to_python(values)
+        prefetch_related_objects([offer for offer in offers if offer], "document")
+        return offers
 
     def get_preview_value(self):
         return _first_object("articles.CallToAction")

@@ -1,22 +1,28 @@
 """Pages of the blog: the index at the site root and the articles under it."""
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
+from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from . import seo
 from .blocks import BodyBlock
+from .reach import article_reach_context
+from .routes import BlogRoutesMixin
 from .snippets import Author, CallToAction, Category  # noqa: F401 - registers the models
 
 ARTICLES_PER_PAGE = 10
+# Article slugs that the index's routes or the site's URLs already answer.
+RESERVED_SLUGS = {"search", "feeds", "admin", "comments", "documents"}
 
 
 def paginate(request, queryset, per_page):
@@ -46,8 +52,9 @@ def published_comment_count():
     )
 
 
-class BlogIndexPage(Page):
-    """The site's home page: the newest articles first, ten to a page."""
+class BlogIndexPage(BlogRoutesMixin, Page):
+    """The site's home page: the newest articles first, ten to a page, plus
+    category, tag and author archives and the search page (see routes.py)."""
 
     intro = models.TextField(
         blank=True, max_length=400, help_text="A sentence or two under the site title."
@@ -77,8 +84,26 @@ class BlogIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles(), ARTICLES_PER_PAGE)
+        context["articles"] = articles = paginate(
+            request, self.get_articles(), ARTICLES_PER_PAGE
+        )
+        context["meta"] = seo.index_meta(self, request, articles.number)
         return context
+
+
+class ArticlePageManager(PageManager):
+    """Loads what every article shows (hero image, author and reviewer with
+    their photos) in the same query as the article.
+
+    Wagtail fetches the page it serves through the default manager, so this
+    keeps those lookups out of the article page's query budget."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("hero_image", "author__photo", "reviewer__photo")
+        )
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -113,6 +138,21 @@ class ArticlePage(Page):
         null=True,
         on_delete=models.SET_NULL,
         related_name="articles",
+    )
+    reviewer = models.ForeignKey(
+        "articles.Author",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        verbose_name="medical reviewer",
+        help_text="Optional: the clinician who checked this article.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name="last reviewed",
+        help_text="When the reviewer last checked the article. Needs a reviewer.",
     )
     categories = ParentalManyToManyField(
         "articles.Category", blank=True, related_name="articles"
@@ -151,6 +191,10 @@ class ArticlePage(Page):
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("author"),
+        MultiFieldPanel(
+            [FieldPanel("reviewer"), FieldPanel("last_reviewed")],
+            heading="Medical review",
+        ),
         FieldPanel("body"),
         PageChooserPanel("read_next", page_type="articles.ArticlePage"),
     ]
@@ -178,6 +222,8 @@ class ArticlePage(Page):
     parent_page_types = ["articles.BlogIndexPage"]
     subpage_types = []
 
+    objects = ArticlePageManager()
+
     class Meta:
         verbose_name = "article"
 
@@ -196,7 +242,31 @@ class ArticlePage(Page):
         context["tags"] = tags = list(self.tags.all())
         context["read_next"] = self.get_read_next(tags=tags, categories=categories)
         context.update(comment_section(self, request, form=comment_form))
+        context.update(article_reach_context(self, request, context))
         return context
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = (
+                f"“{self.slug}” is used by the site itself; choose another."
+            )
+        if self.last_reviewed and not self.reviewer_id:
+            errors["reviewer"] = "Choose who reviewed the article, or clear the date."
+        if self.reviewer_id and not self.last_reviewed:
+            errors["last_reviewed"] = "Give the date the reviewer last checked it."
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "The review date cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
+
+    def get_sitemap_urls(self, request=None):
+        """Lastmod is the last real update: minor changes do not move it."""
+        urls = super().get_sitemap_urls(request)
+        for url in urls:
+            url["lastmod"] = self.last_updated_at or url["lastmod"]
+        return urls
 
     def with_content_json(self, content):
         """Keep page-wide values out of revisions.
@@ -247,14 +317,8 @@ class ArticlePage(Page):
         )
 
     def _chosen_read_next(self):
-        try:
-            choice = self.read_next
-        except ObjectDoesNotExist:
+        """The chosen article, only while it is live and public (two queries:
+        view restrictions and the article)."""
+        if not self.read_next_id:
             return None
-        if choice is None or not choice.live:
-            return None
-        return (
-            choice
-            if ArticlePage.objects.public().filter(pk=choice.pk).exists()
-            else None
-        )
+        return ArticlePage.objects.live().public().filter(pk=self.read_next_id).first()

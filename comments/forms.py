@@ -19,7 +19,13 @@ class ArticleCommentForm(CommentForm):
         required=False, label="Email me when someone replies to me"
     )
     reply_to = forms.IntegerField(
-        required=False, min_value=0, initial=0, widget=forms.HiddenInput
+        required=False,
+        min_value=0,
+        # xtd's parent_id is a 32-bit column: a larger (tampered) id would
+        # make the database raise instead of the form refusing it.
+        max_value=2**31 - 1,
+        initial=0,
+        widget=forms.HiddenInput,
     )
 
     def __init__(self, target_object, *args, user=None, **kwargs):
@@ -45,9 +51,27 @@ class ArticleCommentForm(CommentForm):
         names = [field] if isinstance(field, str) else []
         for name in names:
             if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"id_{name}_error"}
+                attrs = self.fields[name].widget.attrs
+                # The error first, then any help text the field already had.
+                described = [
+                    f"id_{name}_error",
+                    *attrs.get("aria-describedby", "").split(),
+                ]
+                attrs.update(
+                    {
+                        "aria-invalid": "true",
+                        "aria-describedby": " ".join(dict.fromkeys(described)),
+                    }
                 )
+
+    def error_summary(self):
+        """(field id, label, message) for each visible field with an error,
+        in form order, for the summary above the form."""
+        return [
+            (field.auto_id, field.label, " ".join(field.errors))
+            for field in self.visible_fields()
+            if field.errors
+        ]
 
     def get_comment_model(self):
         return ReaderComment

@@ -5,7 +5,7 @@ it belongs to, a verified badge, a spam mark and a report count. The rules
 editors tune live in `CommentSettings`, a Wagtail site setting.
 """
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -74,7 +74,40 @@ class ReaderComment(XtdComment):
         return "pending"
 
     def get_absolute_url(self, anchor_pattern="#c%(id)s"):
-        return self.article.url + (anchor_pattern % {"id": self.pk})
+        # ?comment= opens the page of a long discussion that holds it.
+        anchor = anchor_pattern % {"id": self.pk}
+        return f"{self.article.url}?comment={self.pk}{anchor}"
+
+    def save(self, *args, **kwargs):
+        # django-comments-xtd inserts a new reply, then numbers it in the
+        # thread with a second write. Both writes, and the thread lock taken
+        # in _calculate_thread_data, must share one transaction: otherwise a
+        # concurrent reply could read the thread between them.
+        if self.pk is None:
+            with transaction.atomic(using=kwargs.get("using")):
+                return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)
+
+    def _calculate_thread_data(self):
+        """Number a new reply in its thread, one reply per thread at a time.
+
+        The library reads the thread's highest `order` and writes after it
+        without a lock, so concurrent replies could share a position. Locking
+        the thread's root row first (held until the transaction commits)
+        makes every other reply to the same thread wait its turn; replies to
+        other threads are not held up. SQLite serialises writes anyway."""
+        thread_id = (
+            ReaderComment.objects.filter(pk=self.parent_id)
+            .values_list("thread_id", flat=True)
+            .first()
+        )
+        if thread_id:
+            list(
+                ReaderComment.objects.select_for_update(of=("self",))
+                .filter(pk=thread_id)
+                .values_list("pk", flat=True)
+            )
+        super()._calculate_thread_data()
 
 
 class CommentReport(models.Model):
@@ -191,3 +224,48 @@ class CommentSettings(BaseSiteSetting):
         return [
             line.strip().lower() for line in self.blocklist.splitlines() if line.strip()
         ]
+
+
+class EmailDelivery(models.Model):
+    """One notification email, recorded before it is queued.
+
+    At most one row per (kind, key), and a worker must claim the row before
+    sending, so retries after a mail-server outage never send an email twice.
+    See `comments.deliveries`."""
+
+    class Kind(models.TextChoices):
+        NEW_COMMENT = "new_comment", "New comment (to the article's author)"
+        REPLY = "reply", "Reply (to a subscribed reader)"
+        CONFIRM = "confirm", "Address confirmation"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed (will be retried)"
+        SKIPPED = "skipped", "No longer wanted"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(
+        max_length=300, help_text="What makes two emails the same one."
+    )
+    argument = models.CharField(
+        max_length=254, help_text="The comment id or email address it is about."
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "comment email"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="one_email_per_key")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.key}: {self.status}"

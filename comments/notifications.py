@@ -1,10 +1,11 @@
 """Emails about reader comments: who hears about what, and the messages.
 
 Services call `comment_posted` and `comment_published` after the comment is
-committed. Those decide who should be told and queue one task per email
-(comments/tasks.py); the tasks build the message with the functions below.
-On the database backend a task may run minutes later, so each task asks the
-same questions again before it sends.
+committed. Those decide who should be told and record one `EmailDelivery` per
+email (comments/deliveries.py), which queues a task; the task builds the
+message with the functions below. On the database backend a task may run
+minutes later, so it asks the same questions again before it sends, and a
+failed send is retried later without ever sending twice.
 
 Three emails:
 - the article's author hears of every new comment on their articles (held or
@@ -18,14 +19,13 @@ Three emails:
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from . import tasks, tokens
-from .models import NotificationAddress, ReaderComment
+from . import deliveries, tokens
+from .models import EmailDelivery, NotificationAddress, ReaderComment
 
 # A reader who ticks "email me" on several comments gets one confirmation.
 CONFIRM_RESEND_AFTER = 60 * 60  # seconds
@@ -37,7 +37,7 @@ def comment_posted(comment_id):
     if comment is None or comment.is_spam or comment.is_removed:
         return
     if author_to_notify(comment) is not None:
-        tasks.send_new_comment_email.enqueue(comment.pk)
+        deliveries.queue(EmailDelivery.Kind.NEW_COMMENT, comment.pk)
     if comment.followup:
         request_confirmation(comment.user_email)
     if comment.is_public:
@@ -63,7 +63,7 @@ def _notify_parent(reply):
     # Eligibility first: marking a reply as notified when nobody could be told
     # would stop the email after a later confirmation and re-approval.
     if reply_recipient(reply) is not None and not already_notified(reply):
-        tasks.send_reply_email.enqueue(reply.pk)
+        deliveries.queue(EmailDelivery.Kind.REPLY, reply.pk)
 
 
 # Who is told
@@ -122,9 +122,18 @@ def request_confirmation(email):
         address, _ = NotificationAddress.objects.get_or_create(email=email)
     if address.can_receive:
         return
-    # cache.add is atomic, so two comments at once still send one email.
-    if cache.add(f"comments:confirm-sent:{email}", 1, timeout=CONFIRM_RESEND_AFTER):
-        tasks.send_confirmation_email.enqueue(address.email)
+    # Recorded in the database, not the cache, so it holds when Redis is down.
+    # The key names the current hour, so two comments at once (or a retry)
+    # still send one email; the query covers the hour before it.
+    since = timezone.now() - timezone.timedelta(seconds=CONFIRM_RESEND_AFTER)
+    recent = EmailDelivery.objects.filter(
+        kind=EmailDelivery.Kind.CONFIRM, argument=address.email, created_at__gte=since
+    )
+    if not recent.exists():
+        hour = int(timezone.now().timestamp() // CONFIRM_RESEND_AFTER)
+        deliveries.queue(
+            EmailDelivery.Kind.CONFIRM, address.email, key=f"{address.email}:{hour}"
+        )
 
 
 def _normalise(email):

@@ -21,6 +21,8 @@ def allow(action, ip_address, *, limit=None, window=None):
         cache.add(key, 0, timeout=window)
         count = cache.incr(key)
     except Exception:  # any cache failure: fail open rather than block everyone
+        count = None
+    if count is None:  # django-redis with IGNORE_EXCEPTIONS answers None
         logger.warning("Rate limit cache unavailable; allowing %s", action)
         return True
     return count <= limit

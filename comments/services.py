@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from articles import page_cache
+
 from . import notifications
 from .models import CommentReport, ReaderComment
 from .moderation import Decision, comments_open, get_moderator
@@ -77,6 +79,14 @@ def _parent(article, parent_id, rules):
     return parent
 
 
+def safe_website(url):
+    """`url` if it is a web address, else "": the name links to it, and a
+    `javascript:` or `data:` link would run in readers' browsers. The form
+    already refuses those; this guards every other way in."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
 def _duplicate(article, email, text):
     since = timezone.now() - DUPLICATE_WINDOW
     return (
@@ -125,7 +135,7 @@ def post_comment(
         user=user,
         user_name=name[:50],
         user_email=email,
-        user_url=url,
+        user_url=safe_website(url),
         comment=text,
         submit_date=timezone.now(),
         ip_address=ip_address,
@@ -141,6 +151,8 @@ def post_comment(
         transaction.on_commit(
             partial(notifications.comment_posted, comment.pk), robust=True
         )
+        if comment.is_public:
+            _refresh_pages(comment)
     return Posted(comment, created=True, decision=decision)
 
 
@@ -159,11 +171,19 @@ def reply_as_user(*, parent, user, text, rules):
     )
 
 
+def _refresh_pages(comment):
+    """Once the change is committed, drop the cached pages that show it."""
+    transaction.on_commit(
+        partial(page_cache.comments_changed, comment.article_id), robust=True
+    )
+
+
 def _set_state(comment, /, **fields):
     was_public = comment.status == "published"
     for name, value in fields.items():
         setattr(comment, name, value)
     comment.save(update_fields=list(fields))
+    _refresh_pages(comment)
     if comment.status == "published" and not was_public:
         transaction.on_commit(
             partial(notifications.comment_published, comment.pk), robust=True
@@ -229,6 +249,7 @@ def report_comment(*, comment, ip_address, rules, reason=""):
     if rules.reports_to_hide and comment.report_count >= rules.reports_to_hide:
         ReaderComment.objects.filter(pk=comment.pk).update(is_public=False)
         comment.is_public = False
+        _refresh_pages(comment)
     return True
 
 

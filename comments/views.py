@@ -35,7 +35,9 @@ def _safe_next(request, default):
     allowed = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    return target if target and allowed else default
+    # Only a path on this site: `redirect()` would take other strings for
+    # URL pattern names (and fail on hostile ones).
+    return target if allowed and target.startswith("/") else default
 
 
 def _render_article(request, article, form, status=200):
@@ -86,7 +88,9 @@ def post_comment(request, article_id):
         form.add_error(_visible_field(form, error.field), error.message)
         return _render_article(request, article, form)
     comment = posted.comment
-    response = redirect(_safe_next(request, article.url) + f"#c{comment.pk}")
+    # ?comment= opens the page of a long discussion that holds the comment.
+    default = f"{article.url}?comment={comment.pk}"
+    response = redirect(_safe_next(request, default) + f"#c{comment.pk}")
     if not comment.is_public:
         pending.remember(request, response, comment.pk)
     return response

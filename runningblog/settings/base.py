@@ -60,14 +60,24 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Compresses pages (cached or not) for browsers that accept gzip; Django's
+    # GZip pads responses against BREACH. Static files come pre-compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security, so cached pages get the header too.
+    "runningblog.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and CSRF: a cached page for an anonymous reader is
+    # answered here, without touching the database (see articles/page_cache.py).
+    "articles.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A lost database connection in a view gives a clear 503 page.
+    "runningblog.outage.DatabaseOutageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -109,8 +119,16 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "runningblog",
+            # Redis down must not take the site down: reads miss, writes are
+            # dropped (logged), pages render uncached, rate limits fail open.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
@@ -133,7 +151,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
@@ -158,6 +176,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "heic": "webp"}
 WAGTAILEMBEDS_FINDERS = []  # The site never calls oEmbed; videos use our own facade.
+# Nor does the admin call other hosts: no release check from the dashboard
+# (releases.wagtail.org) and no Gravatar images for users (initials instead).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 TAGGIT_CASE_INSENSITIVE = True
 
 # Tasks: emails and other slow work run outside the request. The database
@@ -179,6 +201,31 @@ COMMENTS_RATE_LIMIT = int(os.environ.get("COMMENTS_RATE_LIMIT", "5"))
 COMMENTS_RATE_WINDOW = 60  # seconds
 # How long confirmation links in emails stay valid.
 COMMENTS_CONFIRM_MAX_AGE = 60 * 60 * 24 * 7
+# Long discussions are split into pages of top-level threads (?cpage=N); a
+# page also ends early rather than hold more comments or characters of
+# comment text than this, so an article page stays well under 200 KB.
+COMMENTS_THREADS_PER_PAGE = int(os.environ.get("COMMENTS_THREADS_PER_PAGE", "50"))
+COMMENTS_PAGE_MAX_COMMENTS = int(os.environ.get("COMMENTS_PAGE_MAX_COMMENTS", "75"))
+COMMENTS_PAGE_MAX_CHARS = int(os.environ.get("COMMENTS_PAGE_MAX_CHARS", "30000"))
+
+# Pages for anonymous readers are cached whole (articles/page_cache.py) for at
+# most this long; publishing and comment changes invalidate them sooner.
+# 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A failed CSRF check (a form kept open across a cookie change, a cached page
+# read without JavaScript) explains itself and keeps the reader's comment.
+CSRF_FAILURE_VIEW = "comments.csrf.csrf_failure"
+# A comment email that failed this many times is left for a person to check
+# (see `manage.py retry_comment_emails`).
+COMMENTS_EMAIL_MAX_ATTEMPTS = int(os.environ.get("COMMENTS_EMAIL_MAX_ATTEMPTS", "20"))
+# Commenters' IP addresses are kept for abuse handling only, then blanked by
+# `manage.py purge_comment_ips` (run it daily).
+COMMENTS_IP_RETENTION_DAYS = int(os.environ.get("COMMENTS_IP_RETENTION_DAYS", "30"))
+
+# Content-Security-Policy (runningblog/security.py): strict on public pages;
+# these paths (the Wagtail admin, which uses inline scripts) get a policy that
+# leaves scripts alone.
+CSP_RELAXED_PATHS = ["/admin/"]
 
 # Email
 DEFAULT_FROM_EMAIL = os.environ.get(

@@ -11,6 +11,7 @@ from django.core import mail, signing
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
+from freezegun import freeze_time
 
 from comments import tokens
 from comments.models import CommentSettings, NotificationAddress, ReaderComment
@@ -149,7 +150,7 @@ def test_confirmed_reader_gets_one_email_for_a_reply_to_their_comment(
     ).comment
     [message] = sent_to(READER)
     assert message.subject == "Ana replied to your comment"
-    reply_url = f"http://testserver{article.url}#c{reply.pk}"
+    reply_url = f"http://testserver{article.url}?comment={reply.pk}#c{reply.pk}"
     assert reply_url in message.body
     unsubscribe = message.extra_headers["List-Unsubscribe"]
     assert re.fullmatch(r"<http://testserver/comments/unsubscribe/\S+/>", unsubscribe)
@@ -242,9 +243,19 @@ def test_confirmation_is_sent_at_most_once_an_hour(article, comment_on):
     comment_on(article, followup=True, text="One")
     comment_on(article, followup=True, text="Two")
     assert len(sent_to(READER)) == 1
-    cache.delete(f"comments:confirm-sent:{READER}")  # the hour has passed
-    comment_on(article, followup=True, text="Three")
+    later = timezone.now() + timezone.timedelta(minutes=61)
+    with freeze_time(later):  # the hour has passed
+        comment_on(article, followup=True, text="Three")
     assert len(sent_to(READER)) == 2
+
+
+def test_confirmation_throttle_holds_when_the_cache_is_down(
+    article, comment_on, settings
+):
+    settings.CACHES = {"default": {"BACKEND": "tests.stub_cache.BrokenCache"}}
+    comment_on(article, followup=True, text="One")
+    comment_on(article, followup=True, text="Two")
+    assert len(sent_to(READER)) == 1
 
 
 def test_confirmed_address_gets_no_new_confirmation(article, comment_on):

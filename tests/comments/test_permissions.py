@@ -263,3 +263,31 @@ def test_author_without_a_linked_account_gives_nobody_rights(world, make_article
     comment = comment_on(unlinked, "Nice guest post.", HOLD, "g@example.com")
     assert not can_moderate(world.users["author"], comment)
     assert can_moderate(world.users["moderator"], comment)
+
+
+@pytest.mark.parametrize("action", ["approve", "unpublish", "spam", "delete"])
+def test_bulk_action_checks_each_selected_comment(client, world, action):
+    """An author ticking their own comment and someone else's (a forged id)
+    acts on theirs only; the other comment is left exactly as it was."""
+    knee = world.users["other_author"].author_profile.articles.first()
+    theirs = comment_on(knee, "Not yours.", PUBLISH, "k@example.com")
+    mine = world.held if action in {"approve", "spam"} else world.published
+    client.force_login(world.users["author"])
+    before = snapshot()
+    response = client.post(BULK, {"action": action, "ids": [mine.pk, theirs.pk]})
+    assert response.status_code == 302
+    messages = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "1 selected comment was skipped" in messages
+    after = {row["pk"]: row for row in snapshot()}
+    assert after[theirs.pk] == next(r for r in before if r["pk"] == theirs.pk)
+    assert after[mine.pk] != next(r for r in before if r["pk"] == mine.pk)
+
+
+def test_public_report_url_needs_post_and_a_published_comment(client, world):
+    url = reverse("reader_comments:report", args=[world.held.pk])
+    assert client.post(url).status_code == 404  # held: not reportable
+    published = reverse("reader_comments:report", args=[world.published.pk])
+    assert client.get(published).status_code == 405
+    assert client.post(published).status_code == 200
+    world.published.refresh_from_db()
+    assert world.published.report_count == 1

@@ -31,7 +31,7 @@ def test_published_comment_lands_back_on_the_article_at_the_comment(
     response = post(article, comment="Great read.\n\nSecond paragraph.")
     comment = ReaderComment.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"{article.url}#c{comment.pk}"
+    assert response["Location"] == f"{article.url}?comment={comment.pk}#c{comment.pk}"
     page = soup(client.get(article.url))
     node = page.select_one(f"#c{comment.pk}")
     assert [p.text for p in node.select(".comment__body p")] == [
