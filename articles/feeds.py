@@ -4,10 +4,9 @@ Built on Django's syndication framework. Every address in a feed is made
 absolute from the Wagtail Site (not django.contrib.sites, whose one row the
 project does not maintain), so feed readers get working links."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -16,6 +15,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from . import seo
+from .feed_base import Channel, ChannelFeed
 from .routes import archive_url
 from .snippets import Category
 
@@ -31,18 +31,6 @@ def blog_index_for(request):
     if not isinstance(root, BlogIndexPage):
         raise Http404("This site has no blog.")
     return root
-
-
-@dataclass
-class Channel:
-    """One feed: its own details and the request it answers, which the
-    per-item methods (which only get the item) need for absolute URLs."""
-
-    request: object
-    title: str
-    description: str
-    link: str
-    items: list = field(default_factory=list)
 
 
 @dataclass
@@ -70,7 +58,7 @@ def article_entries(request, articles):
     return entries
 
 
-class ArticlesFeed(Feed):
+class ArticlesFeed(ChannelFeed):
     """The newest articles as RSS 2.0; `scope` and `slug` narrow it to one
     category or tag."""
 
@@ -102,27 +90,6 @@ class ArticlesFeed(Feed):
                 request, articles.prefetch_related("categories", "tags")[:FEED_LENGTH]
             ),
         )
-
-    def title(self, channel):
-        return channel.title
-
-    def link(self, channel):
-        return channel.link
-
-    def description(self, channel):
-        return channel.description
-
-    def subtitle(self, channel):
-        return channel.description
-
-    def feed_url(self, channel):
-        return seo.absolute_url(channel.request, channel.request.path)
-
-    def author_name(self, channel):
-        return settings.WAGTAIL_SITE_NAME
-
-    def items(self, channel):
-        return channel.items
 
     def item_title(self, entry):
         return entry.article.title

@@ -3,13 +3,13 @@
 Only comments everyone can see (published, not removed, not spam) on live,
 public articles of the requested site are listed."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from articles.feed_base import Channel, ChannelFeed
 from articles.feeds import blog_index_for
 from articles.models import ArticlePage
 from articles.seo import absolute_url
@@ -21,17 +21,6 @@ FEED_LENGTH = 30
 
 
 @dataclass
-class Channel:
-    """One comment feed and the request it answers."""
-
-    request: object
-    title: str
-    description: str
-    link: str
-    items: list = field(default_factory=list)
-
-
-@dataclass
 class Entry:
     """One comment as a feed item."""
 
@@ -39,7 +28,7 @@ class Entry:
     link: str
 
 
-class CommentsFeed(Feed):
+class CommentsFeed(ChannelFeed):
     """The newest published comments as RSS 2.0: on the whole site, or on
     one article when `article_id` is given."""
 
@@ -74,27 +63,6 @@ class CommentsFeed(Feed):
                 for comment in comments
             ],
         )
-
-    def title(self, channel):
-        return channel.title
-
-    def link(self, channel):
-        return channel.link
-
-    def description(self, channel):
-        return channel.description
-
-    def subtitle(self, channel):
-        return channel.description
-
-    def feed_url(self, channel):
-        return absolute_url(channel.request, channel.request.path)
-
-    def author_name(self, channel):
-        return settings.WAGTAIL_SITE_NAME
-
-    def items(self, channel):
-        return channel.items
 
     def item_title(self, entry):
         comment = entry.comment
