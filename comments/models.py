@@ -48,12 +48,6 @@ class ReaderComment(XtdComment):
     )
     is_spam = models.BooleanField(default=False, db_index=True)
     report_count = models.PositiveIntegerField(default=0)
-    reply_notified_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        editable=False,
-        help_text="When the parent's writer was emailed about this reply.",
-    )
 
     objects = ReaderCommentQuerySet.as_manager()
 

@@ -60,9 +60,10 @@ def _load(comment_id):
 
 
 def _notify_parent(reply):
-    # Eligibility first: marking a reply as notified when nobody could be told
-    # would stop the email after a later confirmation and re-approval.
-    if reply_recipient(reply) is not None and not already_notified(reply):
+    # Eligibility first: recording the email when nobody could be told would
+    # stop it after a later confirmation and re-approval. The delivery row is
+    # unique per reply, so approving a reply again never sends a second email.
+    if reply_recipient(reply) is not None:
         deliveries.queue(EmailDelivery.Kind.REPLY, reply.pk)
 
 
@@ -96,17 +97,6 @@ def reply_recipient(reply):
     if address is None or not address.can_receive:
         return None
     return parent, address
-
-
-def already_notified(reply):
-    """Whether the reply email for `reply` was already queued; marks it if not.
-
-    One conditional UPDATE, so two processes approving the same reply at
-    once still queue a single email."""
-    claimed = ReaderComment.objects.filter(
-        pk=reply.pk, reply_notified_at__isnull=True
-    ).update(reply_notified_at=timezone.now())
-    return claimed != 1
 
 
 # Subscriptions (double opt-in)
