@@ -10,8 +10,20 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
+class SlugFromNameModel(models.Model):
+    """A model whose archive slug is made from its name unless an editor
+    chose one."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+
 @register_snippet
-class Author(index.Indexed, models.Model):
+class Author(index.Indexed, SlugFromNameModel):
     """A person who writes articles. Linking a user account lets the site
     recognise that person's comment replies as the author's."""
 
@@ -60,13 +72,9 @@ class Author(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
-        super().save(*args, **kwargs)
-
 
 @register_snippet
-class Category(models.Model):
+class Category(SlugFromNameModel):
     """A broad subject such as 'Injuries' or 'Strength'; an article has a few."""
 
     name = models.CharField(max_length=80, unique=True)
@@ -83,10 +91,6 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
-        super().save(*args, **kwargs)
 
 
 @register_snippet

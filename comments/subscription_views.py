@@ -30,18 +30,26 @@ def _address(token, purpose):
     return NotificationAddress.objects.filter(pk=address_id).first()
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    """Ask, then confirm an address for reply notifications (double opt-in)."""
-    address = _address(token, tokens.CONFIRM)
+def _ask_then_act(request, token, purpose, action, done_template):
+    """GET shows the question (`<purpose>.html`); POST performs `action` on
+    the token's address and shows `done_template`."""
+    address = _address(token, purpose)
     if address is None:
         return _invalid(request)
     context = {"email": address.email}
     if request.method == "GET":
-        return render(request, f"{TEMPLATES}/confirm.html", context)
-    services.confirm_address(address=address)
-    return render(request, f"{TEMPLATES}/confirmed.html", context)
+        return render(request, f"{TEMPLATES}/{purpose}.html", context)
+    action(address=address)
+    return render(request, f"{TEMPLATES}/{done_template}", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """Ask, then confirm an address for reply notifications (double opt-in)."""
+    return _ask_then_act(
+        request, token, tokens.CONFIRM, services.confirm_address, "confirmed.html"
+    )
 
 
 # RFC 8058 one-click unsubscribe: mail providers POST
@@ -53,11 +61,10 @@ def confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     """Ask, then stop reply notifications; a POST alone is one-click."""
-    address = _address(token, tokens.UNSUBSCRIBE)
-    if address is None:
-        return _invalid(request)
-    context = {"email": address.email}
-    if request.method == "GET":
-        return render(request, f"{TEMPLATES}/unsubscribe.html", context)
-    services.unsubscribe_address(address=address)
-    return render(request, f"{TEMPLATES}/unsubscribed.html", context)
+    return _ask_then_act(
+        request,
+        token,
+        tokens.UNSUBSCRIBE,
+        services.unsubscribe_address,
+        "unsubscribed.html",
+    )
